@@ -1,0 +1,70 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { errnosJson, scenariosJson, stringify } from '../src/lib/open-data';
+import { formatProblem, type Problem, validateCorpus } from '../src/lib/validate';
+import { readContentFiles } from './content-files';
+
+/** Thrown when the content is invalid; carries every problem found. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in src/content:\n${problems.map(formatProblem).join('\n')}`,
+    );
+    this.name = 'ContentError';
+  }
+}
+
+/** Options of one data build. */
+export interface BuildDataOptions {
+  /** Project root holding src/content. */
+  root: string;
+  /** Site base path the URLs in the data carry, e.g. "/" or "/wiki/sockerr/". */
+  base: string;
+  /** Folder the data files go to (the site's /data/). */
+  outDir: string;
+}
+
+/** Validate all content and, only if it is valid, write the generated data files; returns the paths written. */
+export async function buildData({ root, base, outDir }: BuildDataOptions): Promise<string[]> {
+  const files = await readContentFiles(root);
+  const result = validateCorpus(files.docs);
+  const problems = [...files.problems, ...result.problems];
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const outputs: Array<[string, unknown]> = [
+    ['errnos.json', errnosJson(result.errnos, result.scenarios, base)],
+    ['scenarios.json', scenariosJson(result.scenarios, base)],
+  ];
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  for (const [name, value] of outputs) {
+    const file = path.join(outDir, name);
+    await writeFile(file, stringify(value));
+    written.push(file);
+  }
+  return written;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const root = process.cwd();
+  const outArg = argv.indexOf('--out');
+  const baseArg = argv.indexOf('--base');
+  const outDir = path.resolve(root, outArg >= 0 ? (argv[outArg + 1] ?? '') : 'public/data');
+  const base = baseArg >= 0 ? (argv[baseArg + 1] ?? '/') : '/';
+  try {
+    const written = await buildData({ root, base, outDir });
+    for (const file of written) console.log(`wrote ${path.relative(root, file)}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ContentError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}
