@@ -222,8 +222,10 @@ export const errnoSchema = z.strictObject({
   messages: z.strictObject({
     /** glibc strerror() text, e.g. "Connection reset by peer". */
     glibc: text,
-    /** FreeBSD/macOS libc strerror() text where it differs from glibc's, else null. */
-    bsd: text.nullable(),
+    /** FreeBSD libc strerror() text, or null where FreeBSD lacks the name. */
+    freebsd: text.nullable(),
+    /** macOS libc strerror() text, or null where macOS lacks the name. */
+    macos: text.nullable(),
     /** Windows' FormatMessage text for the WSA code, or null without one. */
     winsock: text.nullable(),
   }),
