@@ -14,4 +14,16 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   integrations: [sockerrContent(), mdx()],
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro 7 emits this for every MDX entry (withastro/astro#18087, open); it is harmless
+          // and would bury real warnings under one line per content file.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -105,7 +105,7 @@ describe('validateCorpus', () => {
     const scenario = goodScenario();
     scenario.errnos = [];
     expect(problems([errnoDoc(goodErrno()), scenarioDoc(scenario)])).toEqual([
-      'src/content/scenarios/server-process-killed.mdx: timeline[1].calls[0].errno: ECONNRESET must also appear in this scenario\'s errnos',
+      "src/content/scenarios/server-process-killed.mdx: timeline[1].calls[0].errno: ECONNRESET must also appear in this scenario's errnos",
     ]);
   });
 
@@ -142,7 +142,9 @@ describe('validateCorpus', () => {
       ...goodErrno(),
       quiz: [{ question: 'Q?', choices: ['A', 'B'], answer: 'C', explanation: 'Because.' }],
     };
-    expect(problems([errnoDoc(data)])).toEqual(['src/content/errno/econnreset.mdx: quiz[0].answer: must be one of the choices']);
+    expect(problems([errnoDoc(data)])).toEqual([
+      'src/content/errno/econnreset.mdx: quiz[0].answer: must be one of the choices',
+    ]);
   });
 
   it('requires the three body sections of a full entry', () => {
