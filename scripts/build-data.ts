@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { errnosJson, scenariosJson, stringify } from '../src/lib/open-data';
+import { errnosJson, glossaryJson, scenariosJson, stringify } from '../src/lib/open-data';
 import { formatProblem, type Problem, validateCorpus } from '../src/lib/validate';
 import { readContentFiles } from './content-files';
 
@@ -35,6 +35,7 @@ export async function buildData({ root, base, outDir }: BuildDataOptions): Promi
   const outputs: Array<[string, unknown]> = [
     ['errnos.json', errnosJson(result.errnos, result.scenarios, base)],
     ['scenarios.json', scenariosJson(result.scenarios, base)],
+    ['glossary.json', glossaryJson(result.glossary, base)],
   ];
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];

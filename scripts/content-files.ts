@@ -7,6 +7,7 @@ import type { CollectionName, Problem, RawDocument } from '../src/lib/validate';
 export const COLLECTION_DIRS: Record<CollectionName, string> = {
   errno: 'src/content/errno',
   scenarios: 'src/content/scenarios',
+  glossary: 'src/content/glossary',
 };
 
 /** Every content file read from disk, plus problems with files that are not content. */
@@ -15,12 +16,22 @@ export interface ContentFiles {
   problems: Problem[];
 }
 
+/** Directory entries, or none when the folder does not exist (a fork may drop a collection). */
+async function listDir(dir: string) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
 /** Read and parse every MDX file of both collections under root; files that cannot be content are problems. */
 export async function readContentFiles(root: string): Promise<ContentFiles> {
   const docs: RawDocument[] = [];
   const problems: Problem[] = [];
   for (const [collection, dir] of Object.entries(COLLECTION_DIRS) as Array<[CollectionName, string]>) {
-    const names = (await readdir(path.join(root, dir), { withFileTypes: true }))
+    const names = (await listDir(path.join(root, dir)))
       .filter((e) => e.isFile() && !e.name.startsWith('.'))
       .map((e) => e.name)
       .sort();

@@ -15,6 +15,14 @@ export async function getErrnos(): Promise<ErrnoCollectionEntry[]> {
   return sortErrnos(await getCollection('errno'));
 }
 
+/** A glossary term as Astro loads it. */
+export type GlossaryCollectionEntry = CollectionEntry<'glossary'>;
+
+/** Every glossary term, sorted by term. */
+export async function getGlossary(): Promise<GlossaryCollectionEntry[]> {
+  return [...(await getCollection('glossary'))].sort((a, b) => a.data.term.localeCompare(b.data.term, 'en'));
+}
+
 /** Every scenario, sorted by title. */
 export async function getScenarios(): Promise<ScenarioCollectionEntry[]> {
   return sortScenarios(await getCollection('scenarios'));

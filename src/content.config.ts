@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { errnoSchema, scenarioSchema } from './lib/schema';
+import { errnoSchema, glossarySchema, scenarioSchema } from './lib/schema';
 
 // The schemas are the same objects the build script validates with (src/lib/schema.ts);
 // cross-entry checks run in the sockerr-content integration before Astro loads anything.
@@ -12,5 +12,9 @@ export const collections = {
   scenarios: defineCollection({
     loader: glob({ pattern: '*.mdx', base: './src/content/scenarios' }),
     schema: scenarioSchema,
+  }),
+  glossary: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: './src/content/glossary' }),
+    schema: glossarySchema,
   }),
 };

@@ -1,6 +1,6 @@
 import { scenariosProducing, sortErrnos, sortScenarios } from './corpus';
-import { errnoPath, scenarioPath, withBase } from './urls';
-import type { ErrnoDoc, ScenarioDoc } from './validate';
+import { errnoPath, glossaryPath, scenarioPath, withBase } from './urls';
+import type { ErrnoDoc, GlossaryDoc, ScenarioDoc } from './validate';
 
 /** Version of the open data files' shape; bump on any breaking change. */
 export const OPEN_DATA_VERSION = 1;
@@ -26,6 +26,16 @@ export function scenariosJson(scenarios: readonly ScenarioDoc[], base: string) {
       ...s.data,
       url: withBase(base, scenarioPath(s.id)),
     })),
+  };
+}
+
+/** Build /data/glossary.json: every term with its slug and URL. */
+export function glossaryJson(glossary: readonly GlossaryDoc[], base: string) {
+  return {
+    version: OPEN_DATA_VERSION,
+    glossary: [...glossary]
+      .sort((a, b) => a.id.localeCompare(b.id, 'en'))
+      .map((g) => ({ slug: g.id, ...g.data, url: withBase(base, glossaryPath(g.id)) })),
   };
 }
 

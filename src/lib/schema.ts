@@ -401,3 +401,36 @@ export const scenarioSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1, 'cite at least one source'),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** What kind of thing a glossary term names. */
+export const GLOSSARY_KINDS = [
+  'tcp-state',
+  'tcp-flag',
+  'timer',
+  'icmp',
+  'socket-option',
+  'signal',
+  'kernel-setting',
+  'concept',
+] as const;
+
+/** A glossary term: frontmatter of src/content/glossary/<slug>.mdx. */
+export const glossarySchema = z.strictObject({
+  /** The term as written in code and logs, e.g. TIME_WAIT, SO_LINGER. */
+  term: text,
+  /** The usual Chinese term. */
+  termZh: text,
+  /** What kind of thing it is. */
+  kind: z.enum(GLOSSARY_KINDS),
+  /** One line: what it means. */
+  summary: text.max(240, 'a summary is one line: at most 240 characters'),
+  /** Other spellings and search terms (TIME-WAIT, 2MSL, tcp_fin_timeout). */
+  aliases: z.array(text).default([]),
+  /** Errnos the term helps explain; each must be an errno entry. */
+  errnos: z.array(errnoName).default([]),
+  /** Scenarios where the term matters; each must be a scenario slug. */
+  scenarios: z.array(slug).default([]),
+  /** Citations for the definition. */
+  sources: z.array(sourceSchema).min(1, 'cite at least one source'),
+});
+export type GlossaryTerm = z.infer<typeof glossarySchema>;

@@ -8,6 +8,11 @@ export function scenarioPath(slug: string): string {
   return `scenarios/${slug}/`;
 }
 
+/** Site-relative path of a glossary page, e.g. glossary/time-wait/. */
+export function glossaryPath(slug: string): string {
+  return `glossary/${slug}/`;
+}
+
 /** Join a base path ("/", "/wiki/sockerr", "/wiki/sockerr/") and a site-relative path. */
 export function withBase(base: string, path: string): string {
   const head = base.endsWith('/') ? base : `${base}/`;

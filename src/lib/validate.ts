@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import {
   type ErrnoEntry,
   errnoSchema,
+  type GlossaryTerm,
+  glossarySchema,
   PLATFORMS,
   type Platform,
   type PlatformNumbers,
@@ -10,7 +12,7 @@ import {
 } from './schema';
 
 /** The two content collections. */
-export type CollectionName = 'errno' | 'scenarios';
+export type CollectionName = 'errno' | 'scenarios' | 'glossary';
 
 /** One content file as read from disk, before validation. */
 export interface RawDocument {
@@ -40,6 +42,14 @@ export interface ScenarioDoc {
   body: string;
 }
 
+/** A validated glossary term with its slug and source path. */
+export interface GlossaryDoc {
+  id: string;
+  path: string;
+  data: GlossaryTerm;
+  body: string;
+}
+
 /** One thing wrong with the content: printed as `file: field: message`. */
 export interface Problem {
   file: string;
@@ -52,10 +62,34 @@ export interface ValidationResult {
   problems: Problem[];
   errnos: ErrnoDoc[];
   scenarios: ScenarioDoc[];
+  glossary: GlossaryDoc[];
 }
 
 /** Body sections every full errno entry has, in this order (docs/CONTENT-GUIDE.md). */
 export const FULL_ENTRY_SECTIONS = ['## On the wire', '## Handling it in code', '## Platform differences'] as const;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function slugProblem(file: string): Problem {
+  return {
+    file,
+    field: '(file name)',
+    message: 'the file name must be a lower-case slug like server-process-killed.mdx',
+  };
+}
+
+/** Site sections a body may link to without naming an entry. */
+const SECTION_PAGES = new Set(['/', '/errno/', '/scenarios/', '/glossary/', '/quiz/', '/flashcards/', '/search/']);
+
+/** Markdown links in an MDX body to pages of this site, like `[EPIPE](/errno/epipe/)`. */
+export function siteLinks(body: string): string[] {
+  const links: string[] = [];
+  for (const m of body.matchAll(/\]\((\/[^)\s]*)\)/g)) {
+    const link = m[1];
+    if (link && !link.startsWith('//')) links.push(link);
+  }
+  return links;
+}
 
 /** Format a problem as `path/to/file.mdx: field: what is wrong`. */
 export function formatProblem(p: Problem): string {
@@ -109,8 +143,9 @@ export function validateCorpus(docs: readonly RawDocument[]): ValidationResult {
   const problems: Problem[] = [];
   const errnos: ErrnoDoc[] = [];
   const scenarios: ScenarioDoc[] = [];
+  const glossary: GlossaryDoc[] = [];
   // Entries that exist but failed their schema: references to them are not reported again.
-  const invalid = { names: new Set<string>(), scenarios: new Set<string>() };
+  const invalid = { names: new Set<string>(), scenarios: new Set<string>(), glossary: new Set<string>() };
 
   for (const doc of docs) {
     if (doc.data instanceof Error) {
@@ -140,26 +175,34 @@ export function validateCorpus(docs: readonly RawDocument[]): ValidationResult {
         }
       }
       errnos.push({ id: doc.id, path: doc.path, data: parsed.data, body: doc.body });
-    } else {
+    } else if (doc.collection === 'scenarios') {
       const parsed = scenarioSchema.safeParse(doc.data);
       if (!parsed.success) {
         problems.push(...schemaProblems(doc.path, parsed.error));
         invalid.scenarios.add(doc.id);
         continue;
       }
-      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(doc.id)) {
-        problems.push({
-          file: doc.path,
-          field: '(file name)',
-          message: 'a scenario file name must be a lower-case slug like server-process-killed.mdx',
-        });
-      }
+      if (!SLUG.test(doc.id)) problems.push(slugProblem(doc.path));
       scenarios.push({ id: doc.id, path: doc.path, data: parsed.data, body: doc.body });
+    } else {
+      const parsed = glossarySchema.safeParse(doc.data);
+      if (!parsed.success) {
+        problems.push(...schemaProblems(doc.path, parsed.error));
+        invalid.glossary.add(doc.id);
+        continue;
+      }
+      if (!SLUG.test(doc.id)) problems.push(slugProblem(doc.path));
+      glossary.push({ id: doc.id, path: doc.path, data: parsed.data, body: doc.body });
     }
   }
 
-  problems.push(...uniquenessProblems(errnos), ...referenceProblems(errnos, scenarios, invalid));
-  return { problems, errnos, scenarios };
+  problems.push(
+    ...uniquenessProblems(errnos),
+    ...referenceProblems(errnos, scenarios, invalid),
+    ...glossaryProblems(glossary, errnos, scenarios, invalid),
+    ...linkProblems(docs, errnos, scenarios, glossary, invalid),
+  );
+  return { problems, errnos, scenarios, glossary };
 }
 
 function uniquenessProblems(errnos: readonly ErrnoDoc[]): Problem[] {
@@ -268,6 +311,65 @@ function referenceProblems(
         }
       });
     });
+  }
+  return problems;
+}
+
+function glossaryProblems(
+  glossary: readonly GlossaryDoc[],
+  errnos: readonly ErrnoDoc[],
+  scenarios: readonly ScenarioDoc[],
+  invalid: { names: ReadonlySet<string>; scenarios: ReadonlySet<string> },
+): Problem[] {
+  const problems: Problem[] = [];
+  const names = new Set([...errnos.map((e) => e.data.name), ...invalid.names]);
+  const slugs = new Set([...scenarios.map((s) => s.id), ...invalid.scenarios]);
+  for (const term of glossary) {
+    term.data.errnos.forEach((name, i) => {
+      if (!names.has(name))
+        problems.push({ file: term.path, field: `errnos[${i}]`, message: `no errno entry named ${name}` });
+    });
+    term.data.scenarios.forEach((slug, i) => {
+      if (!slugs.has(slug)) {
+        problems.push({ file: term.path, field: `scenarios[${i}]`, message: `no scenario with slug "${slug}"` });
+      }
+    });
+  }
+  return problems;
+}
+
+function linkProblems(
+  docs: readonly RawDocument[],
+  errnos: readonly ErrnoDoc[],
+  scenarios: readonly ScenarioDoc[],
+  glossary: readonly GlossaryDoc[],
+  invalid: { names: ReadonlySet<string>; scenarios: ReadonlySet<string>; glossary: ReadonlySet<string> },
+): Problem[] {
+  const pages = new Set(SECTION_PAGES);
+  for (const e of errnos) pages.add(`/errno/${e.data.name.toLowerCase()}/`);
+  for (const name of invalid.names) pages.add(`/errno/${name.toLowerCase()}/`);
+  for (const id of [...scenarios.map((s) => s.id), ...invalid.scenarios]) pages.add(`/scenarios/${id}/`);
+  for (const id of [...glossary.map((g) => g.id), ...invalid.glossary]) pages.add(`/glossary/${id}/`);
+  const problems: Problem[] = [];
+  for (const doc of docs) {
+    if (/href=["']\/(?!\/)/.test(doc.body)) {
+      // Only markdown links get the base path added (ContentLink.astro); raw JSX links would break under /wiki/.
+      problems.push({
+        file: doc.path,
+        field: '(body)',
+        message: 'link to a site page with a markdown link [text](/path/), not href="/..."',
+      });
+    }
+    for (const link of siteLinks(doc.body)) {
+      const target = link.replace(/[#?].*$/, '');
+      if (!pages.has(target)) {
+        problems.push({
+          file: doc.path,
+          field: '(body)',
+          message: `link to ${link}: no such page (write /errno/<name>/, /scenarios/<slug>/ or /glossary/<slug>/)`,
+        });
+      }
+    }
   }
   return problems;
 }

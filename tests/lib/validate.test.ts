@@ -169,6 +169,58 @@ describe('validateCorpus', () => {
   });
 });
 
+describe('body links', () => {
+  it('accepts links to existing entries and section pages', () => {
+    const doc = errnoDoc(goodErrno());
+    doc.body = 'See [the scenario](/scenarios/server-process-killed/#timeline) and [all errnos](/errno/).';
+    expect(problems([doc, scenarioDoc(goodScenario())])).toEqual([]);
+  });
+
+  it('rejects a link to an entry that does not exist', () => {
+    const doc = errnoDoc(goodErrno());
+    doc.body = 'Compare [EPIPE](/errno/epipe/).';
+    expect(problems([doc, scenarioDoc(goodScenario())])).toEqual([
+      'src/content/errno/econnreset.mdx: (body): link to /errno/epipe/: no such page (write /errno/<name>/, /scenarios/<slug>/ or /glossary/<slug>/)',
+    ]);
+  });
+
+  it('rejects a raw href to a site page, which would miss the base path', () => {
+    const doc = errnoDoc(goodErrno());
+    doc.body = 'See <a href="/errno/">all</a>.';
+    expect(problems([doc, scenarioDoc(goodScenario())])).toHaveLength(1);
+  });
+});
+
+describe('glossary', () => {
+  const term = {
+    term: 'TIME_WAIT',
+    termZh: '时间等待',
+    kind: 'tcp-state',
+    summary: 'The state an actively closing end waits in for 2MSL.',
+    errnos: ['ECONNRESET'],
+    scenarios: ['server-process-killed'],
+    sources: [{ kind: 'rfc', ref: 'RFC 9293 §3.3.2' }],
+  };
+  const doc = (data: unknown): RawDocument => ({
+    path: 'src/content/glossary/time-wait.mdx',
+    collection: 'glossary',
+    id: 'time-wait',
+    data,
+    body: '',
+  });
+
+  it('accepts a term whose references exist', () => {
+    expect(problems([errnoDoc(goodErrno()), scenarioDoc(goodScenario()), doc(term)])).toEqual([]);
+  });
+
+  it('rejects a term naming a missing errno or scenario', () => {
+    expect(problems([errnoDoc(goodErrno()), doc({ ...term, errnos: ['EFOO'], scenarios: ['nope'] })])).toEqual([
+      'src/content/glossary/time-wait.mdx: errnos[0]: no errno entry named EFOO',
+      'src/content/glossary/time-wait.mdx: scenarios[0]: no scenario with slug "nope"',
+    ]);
+  });
+});
+
 describe('parseFrontmatter', () => {
   it('splits frontmatter from body', () => {
     expect(parseFrontmatter('---\nname: EPIPE\n---\n# Body\n')).toEqual({ data: { name: 'EPIPE' }, body: '# Body\n' });
