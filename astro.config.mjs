@@ -8,6 +8,8 @@ const base = process.env.SOCKERR_BASE ?? '/';
 
 export default defineConfig({
   base,
+  // The public address, when known, makes links in the Anki export absolute.
+  ...(process.env.SOCKERR_SITE ? { site: process.env.SOCKERR_SITE } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
   // The site is self-contained: no prefetching of other origins, no telemetry-driven extras.

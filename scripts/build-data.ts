@@ -1,7 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toAnki } from '../src/lib/flashcards/anki';
+import { generateFlashcards } from '../src/lib/flashcards/cards';
 import { errnosJson, glossaryJson, scenariosJson, stringify } from '../src/lib/open-data';
+import { generateQuizzes } from '../src/lib/quiz/generate';
+import { searchDocuments } from '../src/lib/search/documents';
+import { buildSearchIndex } from '../src/lib/search/search';
 import { formatProblem, type Problem, validateCorpus } from '../src/lib/validate';
 import { readContentFiles } from './content-files';
 
@@ -23,25 +28,32 @@ export interface BuildDataOptions {
   base: string;
   /** Folder the data files go to (the site's /data/). */
   outDir: string;
+  /** The site's public address (e.g. https://sockerr.example), for absolute links in the Anki file. */
+  site?: string | undefined;
 }
 
 /** Validate all content and, only if it is valid, write the generated data files; returns the paths written. */
-export async function buildData({ root, base, outDir }: BuildDataOptions): Promise<string[]> {
+export async function buildData({ root, base, outDir, site }: BuildDataOptions): Promise<string[]> {
   const files = await readContentFiles(root);
   const result = validateCorpus(files.docs);
   const problems = [...files.problems, ...result.problems];
   if (problems.length > 0) throw new ContentError(problems);
 
+  const flashcards = generateFlashcards(result.errnos, result.scenarios, result.glossary);
   const outputs: Array<[string, unknown]> = [
     ['errnos.json', errnosJson(result.errnos, result.scenarios, base)],
     ['scenarios.json', scenariosJson(result.scenarios, base)],
     ['glossary.json', glossaryJson(result.glossary, base)],
+    ['search-index.json', buildSearchIndex(searchDocuments(result.errnos, result.scenarios))],
+    ['quizzes.json', generateQuizzes(result.errnos, result.scenarios)],
+    ['flashcards.json', flashcards],
+    ['sockerr-anki.txt', toAnki(flashcards.cards, { deck: 'sockerr', base, site })],
   ];
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (const [name, value] of outputs) {
     const file = path.join(outDir, name);
-    await writeFile(file, stringify(value));
+    await writeFile(file, typeof value === 'string' ? value : stringify(value));
     written.push(file);
   }
   return written;

@@ -8,8 +8,9 @@ import { COLLECTION_DIRS } from '../../scripts/content-files';
 export function sockerrContent(): AstroIntegration {
   let root = '';
   let base = '/';
+  let site: string | undefined;
   const run = async () => {
-    await buildData({ root, base, outDir: path.join(root, 'public', 'data') });
+    await buildData({ root, base, site, outDir: path.join(root, 'public', 'data') });
   };
   return {
     name: 'sockerr-content',
@@ -17,6 +18,7 @@ export function sockerrContent(): AstroIntegration {
       'astro:config:setup': async ({ config, logger }) => {
         root = fileURLToPath(config.root);
         base = config.base;
+        site = config.site;
         try {
           await run();
         } catch (error) {

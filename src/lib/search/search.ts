@@ -1,0 +1,264 @@
+import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
+import { docUrl, type ResultType, type SearchDoc, type UnixPlatform } from './documents';
+import { analyzeQuery, hasCjk, type QueryAnalysis, tokenize } from './query';
+
+/*
+ * Ranking = query understanding + Fuse. Pasted log lines carry exact evidence (an errno
+ * name, a number in a recognisable wrapper, a strerror text, a runtime's wording) that
+ * Fuse's fuzzy matching handles badly (patterns are cut at 32 characters, and a long line
+ * is mostly noise). That evidence is scored first; Fuse's token search adds fuzzy and
+ * plain-language matches on compact fields. Browser and CLI run this same code.
+ */
+
+/** Version of the search index file's shape. */
+export const SEARCH_INDEX_VERSION = 1;
+
+/** The prebuilt index file: documents plus Fuse's serialised index. */
+export interface SearchIndexFile {
+  version: number;
+  docs: SearchDoc[];
+  fuse: { keys: ReadonlyArray<unknown>; records: ReadonlyArray<unknown> };
+}
+
+/** One ranked result, as the CLI's --json prints it. */
+export interface SearchResult {
+  id: string;
+  type: ResultType;
+  title: string;
+  url: string;
+  score: number;
+}
+
+/** A result with the evidence that ranked it, for UIs that highlight. */
+export interface ExplainedResult extends SearchResult {
+  doc: SearchDoc;
+  /** Why it matched, e.g. "name ECONNRESET", "message “Connection reset by peer”". */
+  reasons: string[];
+  /** Strings from the query that matched, for highlighting. */
+  matched: string[];
+}
+
+/** Fuse keys over the compact fields, with their weights. */
+export const FUSE_KEYS = [
+  { name: 'names', weight: 3 },
+  { name: 'title', weight: 2 },
+  { name: 'phrases', weight: 1.5 },
+  { name: 'messages', weight: 1.5 },
+  { name: 'zh', weight: 1 },
+  { name: 'summary', weight: 0.5 },
+] as const;
+
+const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
+  keys: FUSE_KEYS.map((k) => ({ ...k })),
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.34,
+  useTokenSearch: true,
+};
+
+// Below this (points / 100) a line's evidence is too weak to call it a socket error:
+// e.g. a bare "(7)" or one common word.
+const RECOGNIZE_MIN = 0.45;
+
+// Points per kind of evidence. A name or a recognised (number, platform) pair is near
+// certain; a full strerror text almost so; a runtime wording depends on its length.
+const POINTS = {
+  name: 100,
+  message: 70,
+  phrase: 45,
+  zh: 60,
+  fuse: 30,
+  agreement: 25,
+  full: 2,
+} as const;
+
+const UNIX_POINTS: Record<UnixPlatform, number> = {
+  linux: 45,
+  macos: 35,
+  freebsd: 33,
+  alpha: 8,
+  mips: 8,
+  sparc: 8,
+  parisc: 8,
+};
+
+interface PhraseEntry {
+  tokens: string[];
+  doc: number;
+  kind: 'message' | 'phrase';
+  text: string;
+}
+
+/** Build the index file from search documents (done once, at build time). */
+export function buildSearchIndex(docs: SearchDoc[]): SearchIndexFile {
+  const index = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs);
+  return { version: SEARCH_INDEX_VERSION, docs, fuse: index.toJSON() };
+}
+
+/** A loaded searcher: lookup tables for recognised evidence plus Fuse. */
+export class Searcher {
+  readonly docs: readonly SearchDoc[];
+  private readonly fuse: Fuse<SearchDoc>;
+  private readonly byName = new Map<string, number>();
+  private readonly byUnix = new Map<string, number[]>();
+  private readonly byWinsock = new Map<number, number[]>();
+  private readonly phrases = new Map<string, PhraseEntry[]>();
+  private readonly cjk: Array<{ text: string; doc: number }> = [];
+
+  constructor(file: SearchIndexFile) {
+    if (file.version !== SEARCH_INDEX_VERSION) {
+      throw new Error(`search index version ${file.version} is not ${SEARCH_INDEX_VERSION}: rebuild the data`);
+    }
+    this.docs = file.docs;
+    const index = Fuse.parseIndex<SearchDoc>(file.fuse as Parameters<typeof Fuse.parseIndex<SearchDoc>>[0]);
+    this.fuse = new Fuse(file.docs, FUSE_OPTIONS, index as FuseIndex<SearchDoc>);
+    file.docs.forEach((doc, i) => {
+      for (const name of doc.names) this.byName.set(name.toUpperCase(), i);
+      for (const [platform, value] of Object.entries(doc.numbers)) {
+        if (platform === 'winsock') push(this.byWinsock, value, i);
+        else push(this.byUnix, `${platform}:${value}`, i);
+      }
+      for (const text of doc.messages) this.addPhrase(text, i, 'message');
+      for (const text of doc.phrases) this.addPhrase(text, i, 'phrase');
+      for (const text of doc.zh) if (hasCjk(text)) this.cjk.push({ text: text.toLowerCase(), doc: i });
+    });
+  }
+
+  private addPhrase(text: string, doc: number, kind: PhraseEntry['kind']) {
+    if (hasCjk(text)) this.cjk.push({ text: text.toLowerCase(), doc });
+    const tokens = tokenize(text);
+    const first = tokens[0];
+    if (!first) return;
+    const list = this.phrases.get(first) ?? [];
+    list.push({ tokens, doc, kind, text });
+    this.phrases.set(first, list);
+  }
+
+  /** Rank documents for a query; the same ranking the site and the CLI show. */
+  search(query: string, limit = 10): SearchResult[] {
+    return this.explain(query, limit).map(({ id, type, title, url, score }) => ({ id, type, title, url, score }));
+  }
+
+  /** Rank documents and say why each matched. */
+  explain(query: string, limit = 10, base = '/'): ExplainedResult[] {
+    return this.rank(query, limit, base, true);
+  }
+
+  /**
+   * The errno a log line names, from exact evidence only (name, number in context,
+   * strerror text, runtime wording), or null: cheap enough to run on every line of a log.
+   */
+  recognize(line: string): ExplainedResult | null {
+    const best = this.rank(line, 1, '/', false)[0];
+    return best && best.type === 'errno' && best.score >= RECOGNIZE_MIN ? best : null;
+  }
+
+  private rank(query: string, limit: number, base: string, fuzzy: boolean): ExplainedResult[] {
+    const q = analyzeQuery(query);
+    const scores = new Map<number, { points: number; reasons: string[]; matched: string[]; kinds: Set<string> }>();
+    const add = (doc: number, points: number, kind: string, reason: string, matched?: string) => {
+      const s = scores.get(doc) ?? { points: 0, reasons: [], matched: [], kinds: new Set<string>() };
+      s.points += points;
+      s.reasons.push(reason);
+      if (matched) s.matched.push(matched);
+      s.kinds.add(kind);
+      scores.set(doc, s);
+    };
+
+    for (const name of q.nameCandidates) {
+      const doc = this.byName.get(name);
+      if (doc !== undefined) add(doc, POINTS.name, 'name', `name ${name}`, name);
+    }
+    this.scoreNumbers(q, add);
+    this.scorePhrases(q, add);
+    if (q.hasCjk) {
+      for (const { text, doc } of this.cjk) {
+        if (q.lower.includes(text)) add(doc, POINTS.zh + Math.min(text.length, 12), 'zh', `中文 “${text}”`, text);
+      }
+    }
+    if (fuzzy && (q.fuzzyText.length > 1 || q.hasCjk)) {
+      const pattern = q.hasCjk ? query.trim().slice(0, 64) : q.fuzzyText;
+      for (const r of this.fuse.search(pattern, { limit: 12 })) {
+        add(r.refIndex, (1 - (r.score ?? 1)) * POINTS.fuse, 'fuse', 'fuzzy match');
+      }
+    }
+
+    const ranked = [...scores.entries()].map(([doc, s]) => {
+      let points = s.points;
+      // A number and a message that point at the same entry confirm each other.
+      if (s.kinds.has('number') && (s.kinds.has('message') || s.kinds.has('phrase'))) points += POINTS.agreement;
+      if (this.docs[doc]?.full) points += POINTS.full;
+      return { doc, points, s };
+    });
+    ranked.sort(
+      (a, b) => b.points - a.points || (this.docs[a.doc]?.id ?? '').localeCompare(this.docs[b.doc]?.id ?? ''),
+    );
+    return ranked.slice(0, Math.max(0, limit)).flatMap(({ doc, points, s }) => {
+      const d = this.docs[doc];
+      if (!d) return [];
+      return [
+        {
+          id: d.id,
+          type: d.type,
+          title: d.title,
+          url: docUrl(d, base),
+          score: Math.round(points * 10) / 1000,
+          doc: d,
+          reasons: s.reasons,
+          matched: [...new Set(s.matched)],
+        },
+      ];
+    });
+  }
+
+  private scoreNumbers(q: QueryAnalysis, add: (d: number, p: number, k: string, r: string, m?: string) => void) {
+    for (const hint of q.numbers) {
+      if (hint.context !== 'unix') {
+        for (const doc of this.byWinsock.get(hint.value) ?? []) {
+          add(
+            doc,
+            (hint.context === 'winsock' ? 60 : 45) * hint.weight,
+            'number',
+            `Winsock ${hint.value}`,
+            String(hint.value),
+          );
+        }
+      }
+      if (hint.context === 'winsock') continue;
+      for (const [platform, points] of Object.entries(UNIX_POINTS) as Array<[UnixPlatform, number]>) {
+        for (const doc of this.byUnix.get(`${platform}:${hint.value}`) ?? []) {
+          add(doc, points * hint.weight, 'number', `${platform} ${hint.value}`, String(hint.value));
+        }
+      }
+    }
+  }
+
+  private scorePhrases(q: QueryAnalysis, add: (d: number, p: number, k: string, r: string, m?: string) => void) {
+    const seen = new Set<string>();
+    q.tokens.forEach((token, start) => {
+      for (const entry of this.phrases.get(token) ?? []) {
+        const { tokens } = entry;
+        if (start + tokens.length > q.tokens.length) continue;
+        if (!tokens.every((t, i) => q.tokens[start + i] === t)) continue;
+        const key = `${entry.doc}:${entry.kind}:${entry.text}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // Longer phrases are more specific; a one-word phrase is weak evidence.
+        const length = Math.min(tokens.length, 8);
+        const points =
+          entry.kind === 'message'
+            ? POINTS.message + length * 2
+            : tokens.length === 1
+              ? 12
+              : POINTS.phrase + length * 4;
+        add(entry.doc, points, entry.kind, `${entry.kind} “${entry.text}”`, entry.text);
+      }
+    });
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
