@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ACTION_LABELS } from '../lib/schema';
@@ -175,7 +175,8 @@ async function scan(args: string[], out: NodeJS.WritableStream): Promise<number>
   const [file, extra] = positionals;
   if (extra !== undefined) throw new UsageError('scan takes one file (or - for standard input)');
   if (file === undefined && process.stdin.isTTY) throw new UsageError('scan needs a file, or - to read standard input');
-  const input = file === undefined || file === '-' ? process.stdin : createReadStream(file);
+  // Opening first turns a missing file into a clear error instead of a stream crash.
+  const input = file === undefined || file === '-' ? process.stdin : (await open(file)).createReadStream();
   const searcher: Searcher = searcherFor(await loadContent());
   const seen = new Map<string, Sighting>();
   let lines = 0;

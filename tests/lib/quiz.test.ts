@@ -70,7 +70,10 @@ describe('generateQuizzes', () => {
         expect(matching, q.id).toEqual([entry.name]);
       }
       if (q.kind === 'handling') {
-        expect(q.choices.filter((c) => c === q.choices[q.answer]), q.id).toHaveLength(1);
+        expect(
+          q.choices.filter((c) => c === q.choices[q.answer]),
+          q.id,
+        ).toHaveLength(1);
       }
     }
   });

@@ -56,6 +56,9 @@ const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
   useTokenSearch: true,
 };
 
+// How many documents, beyond those with exact evidence, Fuse looks at per query.
+const MAX_CANDIDATES = 64;
+
 // Below this (points / 100) a line's evidence is too weak to call it a socket error:
 // e.g. a bare "(7)" or one common word.
 const RECOGNIZE_MIN = 0.45;
@@ -98,7 +101,9 @@ export function buildSearchIndex(docs: SearchDoc[]): SearchIndexFile {
 /** A loaded searcher: lookup tables for recognised evidence plus Fuse. */
 export class Searcher {
   readonly docs: readonly SearchDoc[];
-  private readonly fuse: Fuse<SearchDoc>;
+  private readonly fuseKeys: SearchIndexFile['fuse']['keys'];
+  private readonly fuseRecords: ReadonlyArray<{ i: number }>;
+  private readonly grams = new Map<string, number[]>();
   private readonly byName = new Map<string, number>();
   private readonly byUnix = new Map<string, number[]>();
   private readonly byWinsock = new Map<number, number[]>();
@@ -110,9 +115,14 @@ export class Searcher {
       throw new Error(`search index version ${file.version} is not ${SEARCH_INDEX_VERSION}: rebuild the data`);
     }
     this.docs = file.docs;
-    const index = Fuse.parseIndex<SearchDoc>(file.fuse as Parameters<typeof Fuse.parseIndex<SearchDoc>>[0]);
-    this.fuse = new Fuse(file.docs, FUSE_OPTIONS, index as FuseIndex<SearchDoc>);
+    this.fuseKeys = file.fuse.keys;
+    this.fuseRecords = file.fuse.records as ReadonlyArray<{ i: number }>;
     file.docs.forEach((doc, i) => {
+      const seen = new Set<string>();
+      for (const text of [...doc.names, doc.title, ...doc.phrases, ...doc.messages, ...doc.zh]) {
+        for (const g of grams(text)) seen.add(g);
+      }
+      for (const g of seen) push(this.grams, g, i);
       for (const name of doc.names) this.byName.set(name.toUpperCase(), i);
       for (const [platform, value] of Object.entries(doc.numbers)) {
         if (platform === 'winsock') push(this.byWinsock, value, i);
@@ -178,8 +188,10 @@ export class Searcher {
     }
     if (fuzzy && (q.fuzzyText.length > 1 || q.hasCjk)) {
       const pattern = q.hasCjk ? query.trim().slice(0, 64) : q.fuzzyText;
-      for (const r of this.fuse.search(pattern, { limit: 12 })) {
-        add(r.refIndex, (1 - (r.score ?? 1)) * POINTS.fuse, 'fuse', 'fuzzy match');
+      const candidates = this.candidates(pattern, [...scores.keys()]);
+      for (const r of this.fuseOver(candidates).search(pattern, { limit: 12 })) {
+        const doc = candidates[r.refIndex];
+        if (doc !== undefined) add(doc, (1 - (r.score ?? 1)) * POINTS.fuse, 'fuse', 'fuzzy match');
       }
     }
 
@@ -209,6 +221,45 @@ export class Searcher {
         },
       ];
     });
+  }
+
+  /**
+   * Documents worth a fuzzy look: those with exact evidence, then those sharing the most
+   * character trigrams with the query (robust to typos). Running Fuse over the whole
+   * corpus costs O(entries) bitap scans, too slow at thousands of entries; over these
+   * few it stays well under a frame.
+   */
+  private candidates(pattern: string, evidence: number[]): number[] {
+    const counts = new Map<number, number>();
+    const limit = Math.max(50, this.docs.length / 5);
+    for (const g of grams(pattern)) {
+      const posting = this.grams.get(g);
+      // A trigram in a fifth of all documents says little and costs much.
+      if (!posting || posting.length > limit) continue;
+      for (const doc of posting) counts.set(doc, (counts.get(doc) ?? 0) + 1);
+    }
+    const byOverlap = [...counts.entries()]
+      .filter(([, n]) => n >= 2)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([doc]) => doc);
+    return [...new Set([...evidence, ...byOverlap])].slice(0, MAX_CANDIDATES + evidence.length);
+  }
+
+  /** A Fuse instance over some documents, reusing their records from the prebuilt index. */
+  private fuseOver(docs: readonly number[]): Fuse<SearchDoc> {
+    const records = docs.flatMap((doc, j) => {
+      const record = this.fuseRecords[doc];
+      return record ? [{ ...record, i: j }] : [];
+    });
+    const index = Fuse.parseIndex<SearchDoc>({ keys: this.fuseKeys, records } as Parameters<
+      typeof Fuse.parseIndex<SearchDoc>
+    >[0]);
+    return new Fuse(
+      docs.flatMap((d) => this.docs[d] ?? []),
+      FUSE_OPTIONS,
+      index as FuseIndex<SearchDoc>,
+    );
   }
 
   private scoreNumbers(q: QueryAnalysis, add: (d: number, p: number, k: string, r: string, m?: string) => void) {
@@ -255,6 +306,20 @@ export class Searcher {
       }
     });
   }
+}
+
+/** Character trigrams of each word (padded, so short words count), or character pairs in CJK text. */
+function grams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of tokenize(text)) {
+    if (hasCjk(word)) {
+      for (let i = 0; i + 1 < word.length; i++) out.add(word.slice(i, i + 2));
+      continue;
+    }
+    const padded = ` ${word} `;
+    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  }
+  return out;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number) {
