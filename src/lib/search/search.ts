@@ -13,10 +13,13 @@ import { analyzeQuery, hasCjk, type QueryAnalysis, tokenize } from './query';
 /** Version of the search index file's shape. */
 export const SEARCH_INDEX_VERSION = 1;
 
-/** The prebuilt index file: documents plus Fuse's serialised index. */
+/** The fields of a document that Fuse does not index; the rest is read back from its records. */
+export type StoredDoc = Pick<SearchDoc, 'id' | 'type' | 'path' | 'numbers' | 'full'>;
+
+/** The prebuilt index file: slim documents plus Fuse's serialised index, which holds the texts. */
 export interface SearchIndexFile {
   version: number;
-  docs: SearchDoc[];
+  docs: StoredDoc[];
   fuse: { keys: ReadonlyArray<unknown>; records: ReadonlyArray<unknown> };
 }
 
@@ -95,7 +98,40 @@ interface PhraseEntry {
 /** Build the index file from search documents (done once, at build time). */
 export function buildSearchIndex(docs: SearchDoc[]): SearchIndexFile {
   const index = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs);
-  return { version: SEARCH_INDEX_VERSION, docs, fuse: index.toJSON() };
+  return {
+    version: SEARCH_INDEX_VERSION,
+    docs: docs.map(({ id, type, path, numbers, full }) => ({ id, type, path, numbers, full })),
+    fuse: index.toJSON(),
+  };
+}
+
+/** A Fuse index record: per key position, one value or a list of values. */
+interface IndexRecord {
+  i: number;
+  $: Record<string, { v: string } | Array<{ v: string }>>;
+}
+
+/** Rebuild full documents from slim ones and the texts in Fuse's records. */
+function hydrate(file: SearchIndexFile): SearchDoc[] {
+  const records = file.fuse.records as ReadonlyArray<IndexRecord>;
+  const position = new Map(FUSE_KEYS.map((k, i) => [k.name, String(i)]));
+  return file.docs.map((doc, i) => {
+    const fields = records[i]?.$ ?? {};
+    const list = (key: string): string[] => {
+      const value = fields[position.get(key) ?? ''];
+      if (!value) return [];
+      return Array.isArray(value) ? value.map((x) => x.v) : [value.v];
+    };
+    return {
+      ...doc,
+      title: list('title')[0] ?? doc.id,
+      summary: list('summary')[0] ?? '',
+      names: list('names'),
+      messages: list('messages'),
+      phrases: list('phrases'),
+      zh: list('zh'),
+    };
+  });
 }
 
 /** A loaded searcher: lookup tables for recognised evidence plus Fuse. */
@@ -114,10 +150,10 @@ export class Searcher {
     if (file.version !== SEARCH_INDEX_VERSION) {
       throw new Error(`search index version ${file.version} is not ${SEARCH_INDEX_VERSION}: rebuild the data`);
     }
-    this.docs = file.docs;
+    this.docs = hydrate(file);
     this.fuseKeys = file.fuse.keys;
     this.fuseRecords = file.fuse.records as ReadonlyArray<{ i: number }>;
-    file.docs.forEach((doc, i) => {
+    this.docs.forEach((doc, i) => {
       const seen = new Set<string>();
       for (const text of [...doc.names, doc.title, ...doc.phrases, ...doc.messages, ...doc.zh]) {
         for (const g of grams(text)) seen.add(g);
