@@ -9,6 +9,13 @@ export const LINUX_HEADERS = {
   parisc: ['/usr/hppa-linux-gnu/include/asm-generic/errno-base.h', '/usr/hppa-linux-gnu/include/asm/errno.h'],
 } as const;
 
+/**
+ * glibc's Linux errno additions (sysdeps/unix/sysv/linux/bits/errno.h, the same file on
+ * every Linux port): ENOTSUP and a few names old kernels lacked, each under #ifndef, so
+ * they only fill names the kernel headers leave undefined.
+ */
+export const GLIBC_BITS_ERRNO = '/usr/include/x86_64-linux-gnu/bits/errno.h';
+
 /** mingw-w64's copy of the Windows error header (Debian's mingw-w64-common). */
 export const WINERROR_H = '/usr/share/mingw-w64/include/winerror.h';
 
@@ -24,14 +31,17 @@ const DEFINE = /^#define\s+([A-Z][A-Z0-9_]*)\s+(.+?)\s*(?:\/\*.*)?$/;
  * resolving values that name another constant (EWOULDBLOCK EAGAIN) or add to a base
  * ((WSABASEERR + 54)). Later files win, as they would after #include.
  */
-export function readDefines(files: readonly string[]): Map<string, number> {
+export function readDefines(files: readonly string[], fallbacks: readonly string[] = []): Map<string, number> {
   const raw = new Map<string, string>();
-  for (const file of files) {
+  const read = (file: string, fillOnly: boolean) => {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       const m = DEFINE.exec(line.trim());
-      if (m?.[1] && m[2]) raw.set(m[1], m[2].trim());
+      if (m?.[1] && m[2] && !(fillOnly && raw.has(m[1]))) raw.set(m[1], m[2].trim());
     }
-  }
+  };
+  for (const file of files) read(file, false);
+  // Fallback headers guard their definitions with #ifndef: they never override.
+  for (const file of fallbacks) if (existsSync(file)) read(file, true);
   const resolved = new Map<string, number>();
   const resolve = (name: string, depth = 0): number | undefined => {
     if (resolved.has(name)) return resolved.get(name);
