@@ -1,5 +1,13 @@
 import { createRandom, type Random } from '../random';
-import { ACTION_LABELS, ACTIONS, CATEGORIES, type Category, TCP_STATES, type TcpState } from '../schema';
+import {
+  ACTION_LABELS,
+  ACTIONS,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  type Category,
+  TCP_STATES,
+  type TcpState,
+} from '../schema';
 import { errnoPath, scenarioPath } from '../urls';
 import type { ErrnoDoc, ScenarioDoc } from '../validate';
 import { balancedPositions } from './positions';
@@ -253,19 +261,22 @@ function errnoQuestions(e: ErrnoDoc, all: readonly ErrnoDoc[], rng: Random): Dra
         base,
       ),
     );
-  d.quiz.forEach((q, i) => {
-    out.push({
-      ...base,
-      id: `hand-written:${d.name}:${i}`,
-      kind: 'hand-written',
-      difficulty: 'medium',
-      prompt: q.question,
-      right: q.answer,
-      wrong: q.choices.filter((c) => c !== q.answer),
-      explanation: q.explanation,
-    });
-  });
+  out.push(...handWritten(d.name, d.quiz, base));
   return out;
+}
+
+/** The author's own questions from an entry's frontmatter. */
+function handWritten(subject: string, quiz: ErrnoDoc['data']['quiz'], base: { topic: Topic; path: string }): Draft[] {
+  return quiz.map((q, i) => ({
+    ...base,
+    id: `hand-written:${subject}:${i}`,
+    kind: 'hand-written' as const,
+    difficulty: 'medium' as const,
+    prompt: q.question,
+    right: q.answer,
+    wrong: q.choices.filter((c) => c !== q.answer),
+    explanation: q.explanation,
+  }));
 }
 
 /**
@@ -373,31 +384,11 @@ function scenarioQuestions(s: ScenarioDoc, errnos: readonly ErrnoDoc[], rng: Ran
     }
   });
   if (d.myths.length > 0) out.push(...mythQuestions(d.title, d.myths, [d.summary], base));
-  d.quiz.forEach((q, i) => {
-    out.push({
-      ...base,
-      id: `hand-written:${s.id}:${i}`,
-      kind: 'hand-written',
-      difficulty: 'medium',
-      prompt: q.question,
-      right: q.answer,
-      wrong: q.choices.filter((c) => c !== q.answer),
-      explanation: q.explanation,
-    });
-  });
+  out.push(...handWritten(s.id, d.quiz, base));
   return out;
 }
 
-const TOPIC_TITLES: Record<Topic, string> = {
-  'connection-setup': 'Connection setup',
-  'data-transfer': 'Data transfer',
-  teardown: 'Teardown',
-  'resources-and-limits': 'Resources and limits',
-  addressing: 'Addressing',
-  'protocol-and-options': 'Protocol and options',
-  'general-io': 'General I/O',
-  scenarios: 'TCP scenarios',
-};
+const TOPIC_TITLES: Record<Topic, string> = { ...CATEGORY_LABELS, scenarios: 'TCP scenarios' };
 
 /** Group questions into topic × difficulty quizzes and one mixed exam. */
 function quizSets(questions: readonly Question[], rng: Random): QuizSet[] {
