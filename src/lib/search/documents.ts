@@ -1,5 +1,5 @@
 import { PLATFORMS, type Platform, type PlatformNumbers } from '../schema';
-import { errnoPath, scenarioPath, withBase } from '../urls';
+import { errnoPath, scenarioPath } from '../urls';
 import type { ErrnoDoc, ScenarioDoc } from '../validate';
 
 /** What a search result points at. */
@@ -85,9 +85,4 @@ export function searchDocuments(errnos: readonly ErrnoDoc[], scenarios: readonly
     });
   }
   return docs;
-}
-
-/** The URL of a document under a base path. */
-export function docUrl(doc: Pick<SearchDoc, 'path'>, base: string): string {
-  return withBase(base, doc.path);
 }

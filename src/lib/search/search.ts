@@ -1,5 +1,7 @@
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
-import { docUrl, type ResultType, type SearchDoc, type UnixPlatform } from './documents';
+import { withBase } from '../urls';
+// Types only: documents.ts pulls in the zod schema, which must not reach the browser bundle.
+import type { ResultType, SearchDoc, UnixPlatform } from './documents';
 import { analyzeQuery, hasCjk, type QueryAnalysis, tokenize } from './query';
 
 /*
@@ -249,7 +251,7 @@ export class Searcher {
           id: d.id,
           type: d.type,
           title: d.title,
-          url: docUrl(d, base),
+          url: withBase(base, d.path),
           score: Math.round(points * 10) / 1000,
           doc: d,
           reasons: s.reasons,
