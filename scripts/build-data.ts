@@ -7,6 +7,7 @@ import { errnosJson, glossaryJson, scenariosJson, stringify } from '../src/lib/o
 import { generateQuizzes } from '../src/lib/quiz/generate';
 import { searchDocuments } from '../src/lib/search/documents';
 import { buildSearchIndex } from '../src/lib/search/search';
+import { withBase } from '../src/lib/urls';
 import { formatProblem, type Problem, validateCorpus } from '../src/lib/validate';
 import { readContentFiles } from './content-files';
 
@@ -40,13 +41,16 @@ export async function buildData({ root, base, outDir, site }: BuildDataOptions):
   if (problems.length > 0) throw new ContentError(problems);
 
   const flashcards = generateFlashcards(result.errnos, result.scenarios, result.glossary);
+  const quizzes = generateQuizzes(result.errnos, result.scenarios);
+  // The lib works in site-relative paths; the published files carry URLs under the base.
+  const withUrl = <T extends { path: string }>(item: T) => ({ ...item, url: withBase(base, item.path) });
   const outputs: Array<[string, unknown]> = [
     ['errnos.json', errnosJson(result.errnos, result.scenarios, base)],
     ['scenarios.json', scenariosJson(result.scenarios, base)],
     ['glossary.json', glossaryJson(result.glossary, base)],
     ['search-index.json', buildSearchIndex(searchDocuments(result.errnos, result.scenarios))],
-    ['quizzes.json', generateQuizzes(result.errnos, result.scenarios)],
-    ['flashcards.json', flashcards],
+    ['quizzes.json', { ...quizzes, questions: quizzes.questions.map(withUrl) }],
+    ['flashcards.json', { ...flashcards, cards: flashcards.cards.map(withUrl) }],
     ['sockerr-anki.txt', toAnki(flashcards.cards, { deck: 'sockerr', base, site })],
   ];
   await mkdir(outDir, { recursive: true });
