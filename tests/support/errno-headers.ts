@@ -24,7 +24,7 @@ export function present(files: readonly string[]): boolean {
   return files.every((f) => existsSync(f));
 }
 
-const DEFINE = /^#define\s+([A-Z][A-Z0-9_]*)\s+(.+?)\s*(?:\/\*.*)?$/;
+const DEFINE = /^#\s*define\s+([A-Z][A-Z0-9_]*)\s+(.+?)\s*(?:\/\*.*)?$/;
 
 /**
  * Read `#define NAME value` lines from C headers, following the files in order and
