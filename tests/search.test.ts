@@ -41,8 +41,12 @@ describe('golden queries', () => {
     const rank = (q: string) => searcher.search(q, 3).map((r) => r.id);
     const top1 = hitRate(rank, 1);
     const top3 = hitRate(rank, 3);
-    const misses = golden.filter((g) => rank(g.query)[0] !== g.expect).map((g) => `${g.query} → ${rank(g.query).join(', ')} (want ${g.expect})`);
-    console.log(`golden set: ${golden.length} queries, top-1 ${(top1 * 100).toFixed(1)}%, top-3 ${(top3 * 100).toFixed(1)}%`);
+    const misses = golden
+      .filter((g) => rank(g.query)[0] !== g.expect)
+      .map((g) => `${g.query} → ${rank(g.query).join(', ')} (want ${g.expect})`);
+    console.log(
+      `golden set: ${golden.length} queries, top-1 ${(top1 * 100).toFixed(1)}%, top-3 ${(top3 * 100).toFixed(1)}%`,
+    );
     if (misses.length > 0) console.log(`misses:\n  ${misses.join('\n  ')}`);
     expect(top1).toBeGreaterThanOrEqual(0.95);
     expect(top3).toBeGreaterThanOrEqual(0.98);

@@ -11,7 +11,7 @@ export interface NumberHint {
 
 /** What the query-understanding layer made of a query. */
 export interface QueryAnalysis {
-  /** Lower-case word tokens (letters, digits, underscore), in order. */
+  /** Lower-case word tokens (letters and digits), in order. */
   tokens: string[];
   /** Tokens shaped like errno or WSA names, upper-cased. */
   nameCandidates: string[];
@@ -20,6 +20,8 @@ export interface QueryAnalysis {
   fuzzyText: string;
   /** True when the query contains CJK characters. */
   hasCjk: boolean;
+  /** True for a question in words ("why does…", "how to…", "…?"), which scenarios answer best. */
+  question: boolean;
   /** The query lower-cased with runs of space collapsed, for CJK substring checks. */
   lower: string;
 }
@@ -42,7 +44,8 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Split text into lower-case word tokens; CJK runs stay whole (they are matched by substring). */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+  // Underscores split words, so CLOSE_WAIT, CLOSE-WAIT (as ss prints it) and "close wait" match.
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** Read a pasted log line or question: names, numbers with their platform, tokens. */
@@ -53,8 +56,10 @@ export function analyzeQuery(query: string): QueryAnalysis {
     ...new Set(tokens.filter((t) => /^(wsa)?e[a-z0-9]{2,}$/.test(t)).map((t) => t.toUpperCase())),
   ];
   const numbers: NumberHint[] = [];
+  // systemd's "status=13/PIPE" is a signal number, not an errno: keep it out of the number hints.
+  const scanned = text.replace(/\bstatus=\d+\/[A-Z]+/g, ' ');
   for (const { re, context, weight } of NUMBER_PATTERNS) {
-    for (const m of text.matchAll(re)) {
+    for (const m of scanned.matchAll(re)) {
       const value = Number(m[1]);
       if (!Number.isFinite(value) || value <= 0) continue;
       numbers.push({ value, context: value >= 10000 ? 'winsock' : context, weight });
@@ -75,6 +80,10 @@ export function analyzeQuery(query: string): QueryAnalysis {
     numbers: dedupeNumbers(numbers),
     fuzzyText,
     hasCjk: CJK.test(text),
+    question:
+      /^\s*(why|how|what|when|where|which|who|does|do|is|are|can|should|difference|explain)\b/i.test(text) ||
+      /[?？]\s*$/.test(text) ||
+      /(怎么|为什么|如何|什么|区别)/.test(text),
     lower: text.toLowerCase().replace(/\s+/g, ' '),
   };
 }
@@ -93,4 +102,28 @@ function dedupeNumbers(hints: NumberHint[]): NumberHint[] {
 /** True when the text contains CJK characters. */
 export function hasCjk(text: string): boolean {
   return CJK.test(text);
+}
+
+// Words that carry no meaning for ranking.
+const STOPWORDS = new Set(
+  'a an and are as at be by can do does for from how i in into is it its my of on or so that the then this to was what when where which while who why will with you your after before over under about just get gets got'.split(
+    ' ',
+  ),
+);
+
+/** Normalise a word for keyword matching: lower case, common English endings removed. */
+export function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** The meaningful word stems of a text, without stopwords, numbers or single letters. */
+export function keywords(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => t.length > 1 && !STOPWORDS.has(t) && !/^\d+$/.test(t) && !CJK.test(t))
+    .map(stem);
 }

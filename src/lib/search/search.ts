@@ -2,7 +2,7 @@ import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import { withBase } from '../urls';
 // Types only: documents.ts pulls in the zod schema, which must not reach the browser bundle.
 import type { ResultType, SearchDoc, UnixPlatform } from './documents';
-import { analyzeQuery, hasCjk, type QueryAnalysis, tokenize } from './query';
+import { analyzeQuery, hasCjk, keywords, type QueryAnalysis, tokenize } from './query';
 
 /*
  * Ranking = query understanding + Fuse. Pasted log lines carry exact evidence (an errno
@@ -53,6 +53,11 @@ export const FUSE_KEYS = [
   { name: 'summary', weight: 0.5 },
 ] as const;
 
+/** Positions (in FUSE_KEYS, as Fuse's records number them) of the short fields Fuse matches fuzzily per query. */
+const FUZZY_FIELDS = new Set(
+  (['names', 'title', 'messages', 'zh'] as const).map((name) => String(FUSE_KEYS.findIndex((k) => k.name === name))),
+);
+
 const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
   keys: FUSE_KEYS.map((k) => ({ ...k })),
   includeScore: true,
@@ -61,8 +66,13 @@ const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
   useTokenSearch: true,
 };
 
+// Scenarios often quote the errno messages they produce; for a pasted line the errno ranks first.
+const SCENARIO_WEIGHT_FOR_LINES = 0.85;
+
 // How many documents, beyond those with exact evidence, Fuse looks at per query.
-const MAX_CANDIDATES = 64;
+const MAX_CANDIDATES = 48;
+// How many of the best documents by exact evidence Fuse also looks at.
+const MAX_EVIDENCE_CANDIDATES = 16;
 
 // Below this (points / 100) a line's evidence is too weak to call it a socket error:
 // e.g. a bare "(7)" or one common word.
@@ -75,7 +85,8 @@ const POINTS = {
   message: 70,
   phrase: 45,
   zh: 60,
-  fuse: 30,
+  fuse: 20,
+  keywords: 30,
   agreement: 25,
   full: 2,
 } as const;
@@ -116,7 +127,7 @@ interface IndexRecord {
 /** Rebuild full documents from slim ones and the texts in Fuse's records. */
 function hydrate(file: SearchIndexFile): SearchDoc[] {
   const records = file.fuse.records as ReadonlyArray<IndexRecord>;
-  const position = new Map(FUSE_KEYS.map((k, i) => [k.name, String(i)]));
+  const position = new Map<string, string>(FUSE_KEYS.map((k, i) => [k.name, String(i)]));
   return file.docs.map((doc, i) => {
     const fields = records[i]?.$ ?? {};
     const list = (key: string): string[] => {
@@ -142,6 +153,8 @@ export class Searcher {
   private readonly fuseKeys: SearchIndexFile['fuse']['keys'];
   private readonly fuseRecords: ReadonlyArray<{ i: number }>;
   private readonly grams = new Map<string, number[]>();
+  /** Word stem → documents whose title, names, phrases or summary use it, with a field weight. */
+  private readonly words = new Map<string, Map<number, number>>();
   private readonly byName = new Map<string, number>();
   private readonly byUnix = new Map<string, number[]>();
   private readonly byWinsock = new Map<number, number[]>();
@@ -156,6 +169,19 @@ export class Searcher {
     this.fuseKeys = file.fuse.keys;
     this.fuseRecords = file.fuse.records as ReadonlyArray<{ i: number }>;
     this.docs.forEach((doc, i) => {
+      const fields: Array<[string[], number]> = [
+        [[doc.title, ...doc.names], 3],
+        [doc.phrases, 2],
+        [doc.messages, 2],
+        [[doc.summary], 1],
+      ];
+      for (const [texts, weight] of fields) {
+        for (const word of new Set(texts.flatMap(keywords))) {
+          const postings = this.words.get(word) ?? new Map<number, number>();
+          postings.set(i, Math.max(postings.get(i) ?? 0, weight));
+          this.words.set(word, postings);
+        }
+      }
       const seen = new Set<string>();
       for (const text of [...doc.names, doc.title, ...doc.phrases, ...doc.messages, ...doc.zh]) {
         for (const g of grams(text)) seen.add(g);
@@ -213,12 +239,14 @@ export class Searcher {
       scores.set(doc, s);
     };
 
-    for (const name of q.nameCandidates) {
+    q.nameCandidates.forEach((name, order) => {
       const doc = this.byName.get(name);
-      if (doc !== undefined) add(doc, POINTS.name, 'name', `name ${name}`, name);
-    }
+      // The first name mentioned is usually the subject ("ECONNRESET vs EPIPE").
+      if (doc !== undefined) add(doc, POINTS.name - 4 * Math.min(order, 5), 'name', `name ${name}`, name);
+    });
     this.scoreNumbers(q, add);
     this.scorePhrases(q, add);
+    if (fuzzy) this.scoreKeywords(query, q, add);
     if (q.hasCjk) {
       for (const { text, doc } of this.cjk) {
         if (q.lower.includes(text)) add(doc, POINTS.zh + Math.min(text.length, 12), 'zh', `中文 “${text}”`, text);
@@ -226,7 +254,13 @@ export class Searcher {
     }
     if (fuzzy && (q.fuzzyText.length > 1 || q.hasCjk)) {
       const pattern = q.hasCjk ? query.trim().slice(0, 64) : q.fuzzyText;
-      const candidates = this.candidates(pattern, [...scores.keys()]);
+      // Only the strongest exact-evidence documents join the candidates: the keyword layer
+      // touches every document sharing a word, and Fuse's cost grows with each one.
+      const strongest = [...scores.entries()]
+        .sort((a, b) => b[1].points - a[1].points)
+        .slice(0, MAX_EVIDENCE_CANDIDATES)
+        .map(([doc]) => doc);
+      const candidates = this.candidates(pattern, strongest);
       for (const r of this.fuseOver(candidates).search(pattern, { limit: 12 })) {
         const doc = candidates[r.refIndex];
         if (doc !== undefined) add(doc, (1 - (r.score ?? 1)) * POINTS.fuse, 'fuse', 'fuzzy match');
@@ -238,6 +272,9 @@ export class Searcher {
       // A number and a message that point at the same entry confirm each other.
       if (s.kinds.has('number') && (s.kinds.has('message') || s.kinds.has('phrase'))) points += POINTS.agreement;
       if (this.docs[doc]?.full) points += POINTS.full;
+      // A pasted line wants the errno page first (DESIGN.md: the on-call engineer); a
+      // question in words wants the scenario that tells the story.
+      if (!q.question && this.docs[doc]?.type === 'scenario') points *= SCENARIO_WEIGHT_FOR_LINES;
       return { doc, points, s };
     });
     ranked.sort(
@@ -287,8 +324,13 @@ export class Searcher {
   /** A Fuse instance over some documents, reusing their records from the prebuilt index. */
   private fuseOver(docs: readonly number[]): Fuse<SearchDoc> {
     const records = docs.flatMap((doc, j) => {
-      const record = this.fuseRecords[doc];
-      return record ? [{ ...record, i: j }] : [];
+      const record = this.fuseRecords[doc] as IndexRecord | undefined;
+      if (!record) return [];
+      // Typo tolerance needs only the short fields; long runtime wordings and summaries are
+      // matched exactly by the phrase and keyword layers, and re-tokenising them per query
+      // is what would make Fuse slow.
+      const $ = Object.fromEntries(Object.entries(record.$).filter(([key]) => FUZZY_FIELDS.has(key)));
+      return [{ ...record, $, i: j }];
     });
     const index = Fuse.parseIndex<SearchDoc>({ keys: this.fuseKeys, records } as Parameters<
       typeof Fuse.parseIndex<SearchDoc>
@@ -298,6 +340,42 @@ export class Searcher {
       FUSE_OPTIONS,
       index as FuseIndex<SearchDoc>,
     );
+  }
+
+  /**
+   * Word relevance (IDF-weighted, by field) for queries in words: "why does TIME_WAIT last
+   * 2MSL" shares rare words with the right scenario's title and summary. Questions lean
+   * towards scenarios, which is where the answers to "why" and "how" live.
+   */
+  private scoreKeywords(
+    query: string,
+    q: QueryAnalysis,
+    add: (d: number, p: number, k: string, r: string, m?: string) => void,
+  ) {
+    // Errno names already count as name evidence; counting them again as words would favour
+    // pages that merely mention a name over the page of that name.
+    const names = new Set(q.nameCandidates.filter((n) => this.byName.has(n)).map((n) => n.toLowerCase()));
+    const terms = [...new Set(keywords(query))].filter((t) => !names.has(t)).slice(0, 24);
+    if (terms.length === 0) return;
+    const n = this.docs.length;
+    const totals = new Map<number, number>();
+    let best = 0;
+    for (const term of terms) {
+      const postings = this.words.get(term);
+      if (!postings) continue;
+      const idf = Math.log(1 + n / postings.size);
+      for (const [doc, weight] of postings) {
+        const score = (totals.get(doc) ?? 0) + idf * weight;
+        totals.set(doc, score);
+        best = Math.max(best, score);
+      }
+    }
+    if (best === 0) return;
+    for (const [doc, score] of totals) {
+      const scenarioBoost = q.question && this.docs[doc]?.type === 'scenario' ? 1.3 : 1;
+      // Scaled to the best document, so a long query does not outweigh exact evidence.
+      add(doc, (score / best) * POINTS.keywords * scenarioBoost, 'keywords', 'words in common');
+    }
   }
 
   private scoreNumbers(q: QueryAnalysis, add: (d: number, p: number, k: string, r: string, m?: string) => void) {
