@@ -34,7 +34,12 @@ export function generateFlashcards(
   glossary: readonly GlossaryDoc[],
 ): FlashcardData {
   const cards: Flashcard[] = [];
-  for (const { data: e } of [...errnos].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'))) {
+  // New cards are studied in deck order: the socket errnos (full entries) before the rest.
+  const ordered = [...errnos].sort(
+    (a, b) =>
+      Number(b.data.kind === 'full') - Number(a.data.kind === 'full') || a.data.name.localeCompare(b.data.name, 'en'),
+  );
+  for (const { data: e } of ordered) {
     const numbers = [
       e.numbers.linux === null ? null : `Linux ${e.numbers.linux}`,
       e.numbers.macos === null ? null : `macOS ${e.numbers.macos}`,
