@@ -105,6 +105,7 @@ describe.skipIf(!HAVE_CHROMIUM)('in Chromium', () => {
   it('shows errno and scenario pages in full with JavaScript disabled', async () => {
     for (const url of ['/errno/econnreset/', '/scenarios/server-process-killed/']) {
       const page = await open(url, { javaScriptEnabled: false });
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point: what a reader sees with JavaScript off.
       const text = await page.locator('main').innerText();
       expect(text.length, url).toBeGreaterThan(2000);
       if (url.startsWith('/scenarios/')) expect(await page.locator('.tl-row').count()).toBeGreaterThan(4);
