@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { serviceWorker } from './src/integrations/service-worker';
 import { sockerrContent } from './src/integrations/sockerr-content';
 
 // SOCKERR_BASE lets one checkout build for any base path, e.g. a team wiki at /wiki/sockerr/.
@@ -15,7 +16,7 @@ export default defineConfig({
   // The site is self-contained: no prefetching of other origins, no telemetry-driven extras.
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [sockerrContent(), mdx()],
+  integrations: [sockerrContent(), mdx(), serviceWorker()],
   vite: {
     build: {
       rolldownOptions: {

@@ -114,6 +114,27 @@ describe.skipIf(!HAVE_CHROMIUM)('in Chromium', () => {
     }
   });
 
+  it('works offline after a first visit: pages, search and quiz', async () => {
+    const page = await open('/');
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      // Installed means every file is precached (addAll is all or nothing).
+      if (reg.active?.state !== 'activated') await new Promise((r) => reg.active?.addEventListener('statechange', r));
+    });
+    await page.reload(); // now controlled by the worker
+    await page.context().setOffline(true);
+    await page.goto(`${server.origin}/scenarios/time-wait/`);
+    expect(await page.locator('h1').textContent()).toMatch(/TIME_WAIT/);
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('write EPIPE')}`);
+    await page.waitForSelector('.search-page-results li');
+    expect(await page.locator('.search-page-results .result-title').first().textContent()).toBe('EPIPE');
+    await page.goto(`${server.origin}/quiz/?set=exam`);
+    await page.waitForSelector('button[data-choice]');
+    await page.goto(`${server.origin}/flashcards/`);
+    await page.waitForSelector('.fc-show');
+    await page.context().close();
+  });
+
   it('never requests anything from another origin', () => {
     expect(external).toEqual([]);
   });
