@@ -17,6 +17,8 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   integrations: [sockerrContent(), mdx(), serviceWorker()],
+  // The high-contrast theme keeps code comments readable (WCAG AA contrast).
+  markdown: { shikiConfig: { theme: 'github-dark-high-contrast' } },
   vite: {
     build: {
       rolldownOptions: {

@@ -22,7 +22,10 @@ class SockerrQuiz extends HTMLElement {
 
   async connectedCallback() {
     const stage = this.querySelector<HTMLElement>('[data-stage]');
-    const setId = new URLSearchParams(window.location.search).get('set');
+    const params = new URLSearchParams(window.location.search);
+    // ?errno=NAME quizzes on one entry ("quiz me on this" on every errno page).
+    const errno = params.get('errno')?.toUpperCase() ?? null;
+    const setId = params.get('set') ?? (errno ? 'errno' : null);
     if (!stage || !setId) return;
     this.#stage = stage;
     this.#stage.hidden = false;
@@ -36,9 +39,12 @@ class SockerrQuiz extends HTMLElement {
       this.#stage.textContent = 'The questions could not be loaded. Check your connection and reload.';
       return;
     }
-    const set = this.#data.quizzes.find((s) => s.id === setId);
-    if (!set) {
-      this.#stage.textContent = `There is no quiz called “${setId}”. Pick one from the list.`;
+    const path = errno ? `errno/${errno.toLowerCase()}/` : null;
+    const set = path
+      ? { title: `Quiz: ${errno}`, questions: this.#data.questions.filter((q) => q.path === path).map((q) => q.id) }
+      : this.#data.quizzes.find((s) => s.id === setId);
+    if (!set || set.questions.length === 0) {
+      this.#stage.textContent = `There is no quiz called “${errno ?? setId}”. Pick one from the list.`;
       return;
     }
     const byId = new Map(this.#data.questions.map((q) => [q.id, q]));

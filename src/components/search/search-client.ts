@@ -47,17 +47,29 @@ function numbersLine(result: ExplainedResult): string {
 }
 
 /** Render results as links with a type badge, numbers and the matched text highlighted. */
-export function renderResults(list: HTMLElement, results: ExplainedResult[], query: string, idPrefix: string): void {
+export function renderResults(
+  list: HTMLElement,
+  results: ExplainedResult[],
+  query: string,
+  idPrefix: string,
+  mode: 'listbox' | 'list',
+): void {
   list.replaceChildren();
   results.forEach((result, i) => {
     const terms = highlightTerms(query, result.matched);
     const item = document.createElement('li');
     item.id = `${idPrefix}-${i}`;
-    item.setAttribute('role', 'option');
-    item.setAttribute('aria-selected', 'false');
-    const link = document.createElement('a');
-    link.href = result.url;
-    link.tabIndex = -1;
+    // In a listbox the option itself is the target (no link inside it: ARIA forbids nesting
+    // interactive elements); on the search page each result is an ordinary link.
+    const link = document.createElement(mode === 'listbox' ? 'span' : 'a');
+    link.className = 'result';
+    if (mode === 'listbox') {
+      item.setAttribute('role', 'option');
+      item.setAttribute('aria-selected', 'false');
+      item.dataset.href = result.url;
+    } else {
+      (link as HTMLAnchorElement).href = result.url;
+    }
     const badge = document.createElement('span');
     badge.className = `badge badge-${result.type}`;
     badge.textContent = result.type;

@@ -21,7 +21,7 @@ class SockerrSearchPage extends HTMLElement {
     status.textContent = 'Searching…';
     try {
       const results = (await loadSearcher(base)).explain(query, 20, base);
-      renderResults(list, results, query, 'search-page-option');
+      renderResults(list, results, query, 'search-page-option', 'list');
       status.textContent =
         results.length === 0 ? `Nothing matches “${query}”.` : `${results.length} results for “${query}”, best first.`;
     } catch {

@@ -33,6 +33,10 @@ class SockerrSearch extends HTMLElement {
         this.#input.select();
       }
     });
+    list.addEventListener('click', (event) => {
+      const option = (event.target as HTMLElement).closest<HTMLElement>('[role="option"]');
+      if (option?.dataset.href) window.location.assign(option.dataset.href);
+    });
     document.addEventListener('click', (event) => {
       if (!this.contains(event.target as Node)) this.#close();
     });
@@ -46,7 +50,7 @@ class SockerrSearch extends HTMLElement {
       const searcher = await loadSearcher(base);
       if (seq !== this.#seq) return; // a newer keystroke won
       const results = searcher.explain(query, 8, base);
-      renderResults(this.#list, results, query, 'site-search-option');
+      renderResults(this.#list, results, query, 'site-search-option', 'listbox');
       this.#active = -1;
       this.#list.hidden = results.length === 0;
       this.#input.setAttribute('aria-expanded', String(results.length > 0));
@@ -64,10 +68,10 @@ class SockerrSearch extends HTMLElement {
       const step = event.key === 'ArrowDown' ? 1 : -1;
       this.#select(options, (this.#active + step + options.length) % options.length);
     } else if (event.key === 'Enter' && this.#active >= 0) {
-      const link = options[this.#active]?.querySelector('a');
-      if (link) {
+      const href = options[this.#active]?.dataset.href;
+      if (href) {
         event.preventDefault();
-        window.location.assign(link.href);
+        window.location.assign(href);
       }
     } else if (event.key === 'Escape') {
       this.#close();
