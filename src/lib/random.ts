@@ -7,7 +7,7 @@ export interface Random {
   int(from: number, to: number): number;
   /** A shuffled copy of the items (Fisher–Yates). */
   shuffle<T>(items: readonly T[]): T[];
-  /** Up to n distinct items, in random order. */
+  /** Up to n distinct items, in random order; O(n) when n is small next to the list. */
   sample<T>(items: readonly T[], n: number): T[];
 }
 
@@ -42,5 +42,12 @@ export function createRandom(seed: number | string): Random {
     }
     return out;
   };
-  return { int, shuffle, sample: (items, n) => shuffle(items).slice(0, n) };
+  const sample = <T>(items: readonly T[], n: number): T[] => {
+    if (n * 4 >= items.length) return shuffle(items).slice(0, n);
+    // Few from many: draw indices instead of shuffling the whole list.
+    const picked = new Set<number>();
+    while (picked.size < n) picked.add(int(0, items.length - 1));
+    return [...picked].map((i) => items[i] as T);
+  };
+  return { int, shuffle, sample };
 }

@@ -88,7 +88,8 @@ export function generateQuizzes(
   const rng = createRandom(`${seed}:quiz`);
   const sorted = [...errnos].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   const drafts: Draft[] = [];
-  for (const e of sorted) drafts.push(...errnoQuestions(e, sorted, rng));
+  const p = pools(sorted);
+  for (const e of sorted) drafts.push(...errnoQuestions(e, p, rng));
   for (const s of [...scenarios].sort((a, b) => a.id.localeCompare(b.id, 'en'))) {
     drafts.push(...scenarioQuestions(s, sorted, rng));
   }
@@ -121,27 +122,39 @@ function distinct(right: string, candidates: Iterable<string>, n = MAX_WRONG): s
   return out;
 }
 
+/** Lookups built once per generation, so picking distractors costs O(1) per question. */
+interface Pools {
+  byName: Map<string, ErrnoDoc>;
+  fullByCategory: Map<string, ErrnoDoc[]>;
+  full: ErrnoDoc[];
+  all: readonly ErrnoDoc[];
+}
+
+function pools(all: readonly ErrnoDoc[]): Pools {
+  const full = all.filter((x) => x.data.kind === 'full');
+  const fullByCategory = new Map<string, ErrnoDoc[]>();
+  for (const x of full) fullByCategory.set(x.data.category, [...(fullByCategory.get(x.data.category) ?? []), x]);
+  return { byName: new Map(all.map((x) => [x.data.name, x])), fullByCategory, full, all };
+}
+
 /**
  * Entries to draw distractors from, best first: the errnos the entry itself says people
- * confuse it with (its related list), then its category, then everything else.
+ * confuse it with (its related list), then a few from its category, then a few others.
  */
-function confusable(e: ErrnoDoc, all: readonly ErrnoDoc[], rng: Random): ErrnoDoc[] {
-  const byName = new Map(all.map((x) => [x.data.name, x]));
-  const related = rng.shuffle(e.data.related.flatMap((r) => byName.get(r.name) ?? []));
-  const sameCategory = rng.shuffle(
-    all.filter((x) => x !== e && x.data.category === e.data.category && x.data.kind === 'full'),
-  );
-  const fullOthers = rng.shuffle(all.filter((x) => x !== e && x.data.kind === 'full'));
-  const rest = rng.shuffle(all.filter((x) => x !== e));
+function confusable(e: ErrnoDoc, p: Pools, rng: Random): ErrnoDoc[] {
+  const related = rng.shuffle(e.data.related.flatMap((r) => p.byName.get(r.name) ?? []));
+  const sameCategory = rng.sample(p.fullByCategory.get(e.data.category) ?? [], 8);
+  const fullOthers = rng.sample(p.full, 8);
+  const rest = rng.sample(p.all, 8);
   return [...new Set([...related, ...sameCategory, ...fullOthers, ...rest])].filter((x) => x !== e);
 }
 
-function errnoQuestions(e: ErrnoDoc, all: readonly ErrnoDoc[], rng: Random): Draft[] {
+function errnoQuestions(e: ErrnoDoc, p: Pools, rng: Random): Draft[] {
   const d = e.data;
   const full = d.kind === 'full';
   const path = errnoPath(d.name);
   const topic: Topic = d.category;
-  const pool = confusable(e, all, rng);
+  const pool = confusable(e, p, rng);
   const out: Draft[] = [];
   const base = { topic, path };
 
