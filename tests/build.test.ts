@@ -1,24 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseFrontmatter } from '../src/lib/frontmatter';
+import { buildSite, childEnv, copyOfProject } from './support/project';
 
 // Runs real builds in throwaway copies of the project, so the checkout's dist/ and
 // public/data/ are never touched.
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'data']);
 const copies: string[] = [];
 
-/** Copy the project (content and code, not dependencies or outputs) into a temp dir. */
 function copyProject(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sockerr-build-'));
+  const dir = copyOfProject();
   copies.push(dir);
-  cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(path.basename(src)) });
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }
 
@@ -29,22 +24,8 @@ function editFrontmatter(file: string, edit: (data: Record<string, unknown>) => 
   writeFileSync(file, `---\n${stringify(data)}---\n${body}`);
 }
 
-// Vitest exports BASE_URL, MODE, DEV, NODE_ENV=test and friends into process.env; Vite
-// inside a child Astro build would honour them (BASE_URL overrides the configured base).
-const LEAKED = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
-
-/** The parent's environment without what Vitest added. */
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !LEAKED.test(k)));
-  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extra };
-}
-
 function astroBuild(cwd: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [path.join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd,
-    encoding: 'utf8',
-    env: childEnv(env),
-  });
+  return buildSite(cwd, env);
 }
 
 function buildData(cwd: string, out: string) {
