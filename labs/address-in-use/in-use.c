@@ -35,7 +35,7 @@ static int old_server(int port, int reuse) {
 int main(void) {
   int port = lab_port();
   char filter[128];
-  snprintf(filter, sizeof filter, "( sport = :%d or dport = :%d )", port, port);
+  lab_port_filter(filter, sizeof filter, port);
   struct sockaddr_in any = lab_addr("0.0.0.0", port);
   int one = 1;
 

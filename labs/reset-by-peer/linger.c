@@ -7,14 +7,10 @@
 int main(void) {
   int port = lab_port();
   char filter[128];
-  snprintf(filter, sizeof filter, "( sport = :%d or dport = :%d )", port, port);
+  lab_port_filter(filter, sizeof filter, port);
   struct sockaddr_in sa = lab_addr("127.0.0.1", port);
-  int one = 1;
 
-  int lfd = LAB_ASIDE("right", socket(AF_INET, SOCK_STREAM, 0), "socket(AF_INET, SOCK_STREAM, 0)");
-  setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  if (LAB_ASIDE("right", bind(lfd, (struct sockaddr *)&sa, sizeof sa), "bind(lfd, 127.0.0.1:%d)", port) < 0) return 3;
-  LAB_ASIDE("right", listen(lfd, 8), "listen(lfd, 8)");
+  int lfd = lab_listen(port, SOCK_STREAM, 8);
   int fd = LAB_ASIDE("left", socket(AF_INET, SOCK_STREAM, 0), "socket(AF_INET, SOCK_STREAM, 0)");
   LAB_ASIDE("left", connect(fd, (struct sockaddr *)&sa, sizeof sa), "connect(fd, 127.0.0.1:%d)", port);
   int cfd = LAB_ASIDE("right", accept(lfd, NULL, NULL), "accept(lfd, NULL, NULL)");

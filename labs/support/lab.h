@@ -195,6 +195,28 @@ static inline struct sockaddr_in lab_addr(const char *ip, int port) {
   return a;
 }
 
+/* The ss filter selecting one port's connections: "( sport = :PORT or dport = :PORT )". */
+static inline void lab_port_filter(char *out, size_t size, int port) {
+  snprintf(out, size, "( sport = :%d or dport = :%d )", port, port);
+}
+
+/*
+ * The usual server side, printed as setup (not compared with the scenario): a TCP socket of
+ * the given type with SO_REUSEADDR, bound to 127.0.0.1:port and listening. Exits with
+ * status 3 when the bind fails (the port is taken), so the runner reports it.
+ */
+static inline int lab_listen(int port, int type, int backlog) {
+  struct sockaddr_in sa = lab_addr("127.0.0.1", port);
+  int one = 1;
+  int lfd = (type & SOCK_NONBLOCK)
+                ? LAB_ASIDE("right", socket(AF_INET, type, 0), "socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0)")
+                : LAB_ASIDE("right", socket(AF_INET, type, 0), "socket(AF_INET, SOCK_STREAM, 0)");
+  setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (LAB_ASIDE("right", bind(lfd, (struct sockaddr *)&sa, sizeof sa), "bind(lfd, 127.0.0.1:%d)", port) < 0) exit(3);
+  LAB_ASIDE("right", listen(lfd, backlog), "listen(lfd, %d)", backlog);
+  return lfd;
+}
+
 /* The local port a socket is bound to. */
 static inline int lab_local_port(int fd) {
   struct sockaddr_in a;

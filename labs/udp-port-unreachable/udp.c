@@ -7,7 +7,7 @@
 int main(void) {
   int port = lab_port();
   char filter[128];
-  snprintf(filter, sizeof filter, "( sport = :%d or dport = :%d )", port, port);
+  lab_port_filter(filter, sizeof filter, port);
   struct sockaddr_in sa = lab_addr("127.0.0.1", port);
   char buf[100];
 
