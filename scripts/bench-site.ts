@@ -1,33 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { buildSite, copyOfProject } from './project-copy';
 
 // Site budgets: what an errno page ships (JS + CSS, gzipped) and how long builds take,
 // for the real content and for 5,000 generated entries next to a bare Astro + MDX build
 // of the same files. `--json` prints one object; `--skip-large` leaves out the 5,000 runs.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'data', '.scratch']);
-
-function copyProject(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sockerr-bench-'));
-  cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(path.basename(src)) });
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-  return dir;
-}
-
+/** Build a project copy and return the seconds it took; throws with the output on failure. */
 function build(dir: string): number {
   const t = performance.now();
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    // A bare build of 5,000 MDX files prints a warning per file (withastro/astro#18087).
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const run = buildSite(dir);
   if (run.status !== 0) throw new Error(`build failed in ${dir}:\n${(run.stdout + run.stderr).slice(-2000)}`);
   return (performance.now() - t) / 1000;
 }
@@ -107,7 +93,7 @@ async function main(argv: string[]) {
   const json = argv.includes('--json');
   const dirs: string[] = [];
   try {
-    const real = copyProject();
+    const real = copyOfProject();
     dirs.push(real);
     const realSeconds = build(real);
     const assets = pageAssets(path.join(real, 'dist'), 'errno/econnreset/index.html');
@@ -122,7 +108,7 @@ async function main(argv: string[]) {
     };
     if (!argv.includes('--skip-large')) {
       const n = 5000;
-      const gen = copyProject();
+      const gen = copyOfProject();
       dirs.push(gen);
       writeCorpus(gen, n);
       const genSeconds = build(gen);

@@ -3,8 +3,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { buildSite, childEnv, copyOfProject } from '../scripts/project-copy';
 import { parseFrontmatter } from '../src/lib/frontmatter';
-import { buildSite, childEnv, copyOfProject } from './support/project';
 
 // Runs real builds in throwaway copies of the project, so the checkout's dist/ and
 // public/data/ are never touched.
@@ -22,10 +22,6 @@ function editFrontmatter(file: string, edit: (data: Record<string, unknown>) => 
   const { data, body } = parseFrontmatter(readFileSync(file, 'utf8'));
   edit(data as Record<string, unknown>);
   writeFileSync(file, `---\n${stringify(data)}---\n${body}`);
-}
-
-function astroBuild(cwd: string, env: Record<string, string> = {}) {
-  return buildSite(cwd, env);
 }
 
 function buildData(cwd: string, out: string) {
@@ -54,7 +50,7 @@ describe('astro build', () => {
       data.related = [{ name: 'ENOSUCHERROR', why: 'broken on purpose' }];
     });
 
-    const run = astroBuild(dir);
+    const run = buildSite(dir);
     const output = run.stdout + run.stderr;
     expect(run.status).not.toBe(0);
     expect(output).toContain('src/content/errno/econnreset.mdx: (frontmatter): unknown key "colour"');
@@ -65,7 +61,7 @@ describe('astro build', () => {
 
   it('builds under a non-root base path with every link and data URL under it', () => {
     const dir = copyProject();
-    const run = astroBuild(dir, { SOCKERR_BASE: '/wiki/sockerr/' });
+    const run = buildSite(dir, { SOCKERR_BASE: '/wiki/sockerr/' });
     expect(run.status, run.stderr).toBe(0);
     const html = readFileSync(path.join(dir, 'dist/errno/econnreset/index.html'), 'utf8');
     const hrefs = [...html.matchAll(/href="(\/[^"]*)"/g)].map((m) => m[1]);

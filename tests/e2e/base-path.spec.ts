@@ -2,8 +2,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, copyOfProject } from '../../scripts/project-copy';
 import { HAVE_CHROMIUM, launch } from '../support/browser';
-import { buildSite, copyOfProject } from '../support/project';
 import { serveStatic } from '../support/static-server';
 
 // A team wiki at /wiki/sockerr/: the same site built under a base path, in a real browser.

@@ -2,7 +2,10 @@ import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT } from './content';
+import { fileURLToPath } from 'node:url';
+
+/** The project root. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'data', '.scratch']);
 
@@ -17,6 +20,9 @@ export function copyOfProject(): string {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }
+
+// Throwaway copies of the project for real builds (tests, bench:site), so the checkout's
+// dist/ and public/data/ are never touched.
 
 // Vitest exports BASE_URL, MODE, DEV, NODE_ENV=test and friends into process.env; Vite
 // inside a child Astro build would honour them (BASE_URL overrides the configured base).
@@ -34,6 +40,7 @@ export function buildSite(cwd: string, env: Record<string, string> = {}): SpawnS
     cwd,
     encoding: 'utf8',
     env: childEnv(env),
-    maxBuffer: 64 * 1024 * 1024,
+    // A build of thousands of MDX files prints a warning per file (withastro/astro#18087).
+    maxBuffer: 256 * 1024 * 1024,
   });
 }
